@@ -1,0 +1,41 @@
+"""MkDocs hook: validate data/ once per build and add the pages rendered from it.
+
+All the work is in the `mlprep` package (also run by scripts/validate.py and
+scripts/generate.py); this file only connects it to MkDocs events.
+"""
+
+import logging
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from mlprep.dataset import build_dataset
+from mlprep.render import GeneratedPage, render_site, site_nav
+from mlprep.validate import default_data_dir, validate
+
+log = logging.getLogger("mkdocs.plugins.data_pages")
+_pages: list[GeneratedPage] = []
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    report = validate(default_data_dir())
+    for finding in report.findings:
+        (log.error if finding.severity == "error" else log.warning)(str(finding))
+    if report.errors:
+        raise PluginError(f"data/ has {len(report.errors)} error(s); fix the lines above and build again.")
+    dataset = build_dataset(report.bank)
+    _pages[:] = render_site(dataset)
+    config.nav = site_nav(dataset)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for page in _pages:
+        existing = files.get_file_from_path(page.src_uri)
+        if existing is not None:
+            files.remove(existing)
+        file = File.generated(config, page.src_uri, content=page.content)
+        file.edit_uri = f"../{page.edit_path}"  # edit_uri points at docs/; the data lives beside it
+        files.append(file)
+    return files

@@ -1,0 +1,243 @@
+"""Second layer of validation: rules that cross entries and files.
+
+Each rule is a small function from the loaded documents to findings. Rules read
+defensively: an entry with a schema error is reported there and skipped here.
+"""
+
+import difflib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from math import ceil
+from pathlib import PurePosixPath
+from typing import Any
+
+from mlprep.findings import Finding
+from mlprep.loader import Document, NodePath
+
+Entry = tuple[Document, NodePath, dict[str, Any]]
+
+URL_KEYS = {"url", "archived"}
+NEAR_DUPLICATE_THRESHOLD = 0.7
+_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|<!--")
+_CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_WORD = re.compile(r"[a-z0-9]+")
+_STOPWORDS = frozenset(
+    "a an and are as at be between by can do does explain describe for from how in is it its of on or the "
+    "this to use using what when which why with would you your".split()
+)
+
+
+@dataclass
+class Bank:
+    """The loaded documents, by kind: categories, roles, resources, questions, company."""
+
+    documents: dict[str, list[Document]]
+    max_year: int
+    data_path: str = "data"
+
+    def of(self, kind: str) -> list[Document]:
+        return self.documents.get(kind, [])
+
+    def entries(self, kind: str) -> Iterator[Entry]:
+        for document in self.of(kind):
+            if isinstance(document.data, list):
+                for index, item in enumerate(document.data):
+                    if isinstance(item, dict):
+                        yield document, (index,), item
+            elif isinstance(document.data, dict):
+                yield document, (), document.data
+
+    def ids(self, kind: str) -> set[str]:
+        if kind == "company":
+            return {PurePosixPath(d.path).stem for d in self.of(kind)}
+        return {item["id"] for _, _, item in self.entries(kind) if isinstance(item.get("id"), str)}
+
+
+REQUIRED_FILES = {"categories": "categories.yml", "roles": "roles.yml", "resources": "resources.yml"}
+
+
+def required_files(bank: Bank) -> Iterator[Finding]:
+    for kind, name in REQUIRED_FILES.items():
+        if not bank.of(kind):
+            yield Finding(f"{bank.data_path}/{name}", 1, 1, "E008", f"{name} is missing or could not be read")
+
+
+def unique_ids(bank: Bank) -> Iterator[Finding]:
+    for kind in ("categories", "roles", "resources", "questions"):
+        first_seen: dict[str, tuple[Document, NodePath]] = {}
+        for document, where, item in bank.entries(kind):
+            entry_id = item.get("id")
+            if not isinstance(entry_id, str):
+                continue
+            if entry_id in first_seen:
+                other, other_where = first_seen[entry_id]
+                line, col = other.position(other_where + ("id",))
+                yield document.finding(where + ("id",), "E201", f"id '{entry_id}' is already used at {other.path}:{line}:{col}")
+            else:
+                first_seen[entry_id] = (document, where)
+
+
+def question_files_match_categories(bank: Bank) -> Iterator[Finding]:
+    known = bank.ids("categories")
+    for document in bank.of("questions"):
+        stem = PurePosixPath(document.path).stem
+        if stem not in known:
+            yield Finding(document.path, 1, 1, "E209", f"there is no category '{stem}' for this file", _known_hint(stem, known))
+
+
+def known_references(bank: Bank) -> Iterator[Finding]:
+    targets = {"categories": ("E202", "category"), "company": ("E203", "company"), "roles": ("E204", "role")}
+    known = {kind: bank.ids(kind) for kind in targets}
+    for kind in ("questions", "resources"):
+        for document, where, item in bank.entries(kind):
+            for field_path, target, value in _references(item):
+                if value in known[target]:
+                    continue
+                code, noun = targets[target]
+                yield document.finding(where + field_path, code, f"unknown {noun} '{value}'", _known_hint(value, known[target]))
+
+
+def _references(item: dict[str, Any]) -> Iterator[tuple[NodePath, str, str]]:
+    for field, target in (("also_in", "categories"), ("roles", "roles")):
+        for index, value in enumerate(_list(item.get(field))):
+            if isinstance(value, str):
+                yield (field, index), target, value
+    for index, asked in enumerate(_list(item.get("asked"))):
+        if isinstance(asked, dict) and isinstance(asked.get("company"), str):
+            yield ("asked", index, "company"), "company", asked["company"]
+    if isinstance(item.get("company"), str):
+        yield ("company",), "company", item["company"]
+
+
+def http_urls(bank: Bank) -> Iterator[Finding]:
+    for document in _all_documents(bank):
+        for where, value in _strings(document.data, ()):
+            key = next((part for part in reversed(where) if isinstance(part, str)), "")
+            urls = [value] if key in URL_KEYS else _MARKDOWN_LINK.findall(_CODE.sub("", value))
+            for url in urls:
+                if _is_bad_url(url, strict=key in URL_KEYS):
+                    yield document.finding(where, "E205", f"'{key}' links to '{url}', which is not an http(s) address")
+
+
+def _is_bad_url(url: str, *, strict: bool) -> bool:
+    scheme = _SCHEME.match(url)
+    if scheme is None:
+        return strict
+    return scheme.group(1).lower() not in {"http", "https"} or (strict and "//" not in url)
+
+
+def years_in_range(bank: Bank) -> Iterator[Finding]:
+    for document, where, item in bank.entries("questions"):
+        for index, asked in enumerate(_list(item.get("asked"))):
+            year = asked.get("year") if isinstance(asked, dict) else None
+            if isinstance(year, int) and not isinstance(year, bool) and not 2000 <= year <= bank.max_year:
+                yield document.finding(where + ("asked", index, "year"), "E206", f"year {year} is outside 2000..{bank.max_year}")
+
+
+def non_empty_questions(bank: Bank) -> Iterator[Finding]:
+    for document, where, item in bank.entries("questions"):
+        wordings = [(("question",), item.get("question"))]
+        wordings += [(("aliases", i), alias) for i, alias in enumerate(_list(item.get("aliases")))]
+        for field_path, text in wordings:
+            if isinstance(text, str) and not text.strip():
+                yield document.finding(where + field_path, "E207", "the question text is empty")
+
+
+def no_html(bank: Bank) -> Iterator[Finding]:
+    for document in _all_documents(bank):
+        for where, value in _strings(document.data, ()):
+            tag = _HTML_TAG.search(_CODE.sub("", value))
+            if tag:
+                yield document.finding(where, "E208", f"HTML markup '{tag.group(0)}' is not allowed in text")
+
+
+def near_duplicates(bank: Bank) -> Iterator[Finding]:
+    wordings: list[tuple[Entry, NodePath, str]] = []
+    for entry in bank.entries("questions"):
+        _, _, item = entry
+        texts = [(("question",), item.get("question"))]
+        texts += [(("aliases", i), alias) for i, alias in enumerate(_list(item.get("aliases")))]
+        wordings += [(entry, path, text) for path, text in texts if isinstance(text, str)]
+    reported: set[tuple[int, int]] = set()
+    token_sets = [_content_words(text) for _, _, text in wordings]
+    for first, second in similar_pairs(token_sets, NEAR_DUPLICATE_THRESHOLD):
+        (doc_a, where_a, item_a), path_a, text_a = wordings[first]
+        (doc_b, where_b, item_b), path_b, text_b = wordings[second]
+        pair = (id(item_a), id(item_b))
+        if item_a is item_b or pair in reported or _marked_distinct(item_a, item_b):
+            continue
+        reported.add(pair)
+        line, col = doc_a.position(where_a + path_a)
+        message = f"'{text_b}' ({item_b.get('id')}) reads almost like '{text_a}' ({item_a.get('id')}, {doc_a.path}:{line}:{col})"
+        yield doc_b.finding(where_b + path_b, "W301", message)
+
+
+def similar_pairs(token_sets: list[frozenset[str]], threshold: float) -> Iterator[tuple[int, int]]:
+    """Pairs (i, j), i < j, whose Jaccard similarity reaches the threshold.
+
+    Prefix filtering: with tokens ordered rarest first, two sets that similar must
+    share a token among the first |s| - ceil(threshold * |s|) + 1 of each, so only
+    those prefixes are indexed. Near-linear on a bank of distinct questions.
+    """
+    frequency = Counter(token for tokens in token_sets for token in tokens)
+    index: dict[str, list[int]] = defaultdict(list)
+    for current, tokens in enumerate(token_sets):
+        ordered = sorted(tokens, key=lambda token: (frequency[token], token))
+        prefix = ordered[: len(ordered) - ceil(threshold * len(ordered)) + 1] if ordered else []
+        candidates = {other for token in prefix for other in index[token]}
+        for other in sorted(candidates):
+            if len(tokens & token_sets[other]) >= threshold * len(tokens | token_sets[other]):
+                yield other, current
+        for token in prefix:
+            index[token].append(current)
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(word.rstrip("s") or word for word in _WORD.findall(text.lower()) if word not in _STOPWORDS)
+
+
+def _marked_distinct(item_a: dict[str, Any], item_b: dict[str, Any]) -> bool:
+    return item_b.get("id") in _list(item_a.get("distinct_from")) or item_a.get("id") in _list(item_b.get("distinct_from"))
+
+
+def _known_hint(value: str, known: set[str]) -> str:
+    close = difflib.get_close_matches(value, sorted(known), n=1)
+    listed = ", ".join(sorted(known)) or "none yet"
+    return f"did you mean '{close[0]}'? known: {listed}" if close else f"known: {listed}"
+
+
+def _all_documents(bank: Bank) -> Iterator[Document]:
+    for documents in bank.documents.values():
+        yield from documents
+
+
+def _strings(value: Any, where: NodePath) -> Iterator[tuple[NodePath, str]]:
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, where + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, where + (index,))
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+RULES: list[Callable[[Bank], Iterator[Finding]]] = [
+    required_files,
+    unique_ids,
+    question_files_match_categories,
+    known_references,
+    http_urls,
+    years_in_range,
+    non_empty_questions,
+    no_html,
+    near_duplicates,
+]
