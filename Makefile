@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 $(BIN)/activate $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(VENV)/.installed
 
 ## serve: set up everything and serve the site on http://127.0.0.1:8000 with live reload

@@ -123,6 +123,9 @@ def _syntax_finding(path: str, error: yaml.YAMLError) -> Finding:
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
+    context_mark = getattr(error, "context_mark", None)
+    if context and context_mark and context_mark.line + 1 != line:
+        context += f" that starts at line {context_mark.line + 1}"
     message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
     return Finding(path, line, col, "E001", message)
 

@@ -37,7 +37,6 @@ class Bank:
 
     documents: dict[str, list[Document]]
     max_year: int
-    data_path: str = "data"
 
     def of(self, kind: str) -> list[Document]:
         return self.documents.get(kind, [])
@@ -57,15 +56,6 @@ class Bank:
         return {item["id"] for _, _, item in self.entries(kind) if isinstance(item.get("id"), str)}
 
 
-REQUIRED_FILES = {"categories": "categories.yml", "roles": "roles.yml", "resources": "resources.yml"}
-
-
-def required_files(bank: Bank) -> Iterator[Finding]:
-    for kind, name in REQUIRED_FILES.items():
-        if not bank.of(kind):
-            yield Finding(f"{bank.data_path}/{name}", 1, 1, "E008", f"{name} is missing or could not be read")
-
-
 def unique_ids(bank: Bank) -> Iterator[Finding]:
     for kind in ("categories", "roles", "resources", "questions"):
         first_seen: dict[str, tuple[Document, NodePath]] = {}
@@ -82,6 +72,8 @@ def unique_ids(bank: Bank) -> Iterator[Finding]:
 
 
 def question_files_match_categories(bank: Bank) -> Iterator[Finding]:
+    if not bank.of("categories"):
+        return  # categories.yml is missing or broken, and reported as such
     known = bank.ids("categories")
     for document in bank.of("questions"):
         stem = PurePosixPath(document.path).stem
@@ -95,7 +87,7 @@ def known_references(bank: Bank) -> Iterator[Finding]:
     for kind in ("questions", "resources"):
         for document, where, item in bank.entries(kind):
             for field_path, target, value in _references(item):
-                if value in known[target]:
+                if value in known[target] or not bank.of(target):  # a missing target file is reported itself
                     continue
                 code, noun = targets[target]
                 yield document.finding(where + field_path, code, f"unknown {noun} '{value}'", _known_hint(value, known[target]))
@@ -231,7 +223,6 @@ def _list(value: Any) -> list[Any]:
 
 
 RULES: list[Callable[[Bank], Iterator[Finding]]] = [
-    required_files,
     unique_ids,
     question_files_match_categories,
     known_references,

@@ -11,6 +11,7 @@ from mlprep.rules import RULES, Bank
 from mlprep.schema import check_shape
 
 DATA_KINDS = {"categories.yml": "categories", "roles.yml": "roles", "resources.yml": "resources"}
+REQUIRED_FILES = tuple(DATA_KINDS)
 FOLDER_KINDS = {"questions": "questions", "companies": "company"}
 
 
@@ -44,7 +45,11 @@ def display_path(file: Path) -> str:
 
 
 def validate(data_dir: Path, *, max_year: int | None = None) -> Report:
-    findings: list[Finding] = []
+    findings = [
+        Finding(display_path(data_dir / name), 1, 1, "E008", f"{name} is missing")
+        for name in REQUIRED_FILES
+        if not (data_dir / name).is_file()
+    ]
     documents: dict[str, list[Document]] = {}
     for file in sorted(p for p in data_dir.rglob("*") if p.is_file()):
         shown = display_path(file)
@@ -57,7 +62,7 @@ def validate(data_dir: Path, *, max_year: int | None = None) -> Report:
         if document is not None:
             findings += check_shape(document, kind)
             documents.setdefault(kind, []).append(document)
-    bank = Bank(documents, max_year if max_year is not None else date.today().year + 1, display_path(data_dir))
+    bank = Bank(documents, max_year if max_year is not None else date.today().year + 1)
     for rule in RULES:
         findings += rule(bank)
     return Report(bank, sorted(set(findings)))
