@@ -167,9 +167,7 @@ class _Builder:
             position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key in result:
                 first_line = self.keys[where + (key,)][0]
-                self.findings.append(
-                    Finding(self.path, *position, "E002", f"duplicate key '{key}' (first at line {first_line})")
-                )
+                self.findings.append(Finding(self.path, *position, "E002", f"duplicate key '{key}' (first at line {first_line})"))
                 continue
             self.keys[where + (key,)] = position
             result[key] = self.build(value_node, where + (key,))

@@ -15,7 +15,14 @@ from mlprep.loader import Document, NodePath
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
-_TYPE_NAMES = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping", "number": "a number", "boolean": "true or false"}
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "array": "a list",
+    "object": "a mapping",
+    "number": "a number",
+    "boolean": "true or false",
+}
 
 
 @cache
@@ -65,7 +72,9 @@ def _findings_for(document: Document, error: ValidationError) -> Iterator[Findin
     elif error.validator == "required":
         missing = re.match(r"'(.+)' is a required property", error.message)
         label = _entry_label(error.instance)
-        yield document.finding(where, "E102", f"{label} is missing the required field '{missing.group(1) if missing else error.message}'")
+        yield document.finding(
+            where, "E102", f"{label} is missing the required field '{missing.group(1) if missing else error.message}'"
+        )
     elif error.validator == "type":
         expected = _TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
         yield document.finding(where, "E103", f"'{name}' must be {expected}, got {describe(error.instance)}")

@@ -27,7 +27,7 @@ def make_data_dir(root: Path, overlay: Path | None = None) -> Path:
         (root / name).unlink()
     for name in _lines(overlay / "pad.txt"):
         with (root / name).open("a", encoding="utf-8") as file:
-            file.write(("# padding\n" * (MIB // 10 + 1)))
+            file.write("# padding\n" * (MIB // 10 + 1))
     return data
 
 

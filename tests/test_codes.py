@@ -64,9 +64,10 @@ def test_build_stops_with_the_same_lines(fixture: Path, strict: bool, tmp_path: 
         assert not (tmp_path / "site" / "index.html").exists() or not is_error
     else:
         assert result.returncode == 0
-    logged = [line.split(" -  ", 1)[1] for line in result.stderr.splitlines() if " -  " in line]
+    # MkDocs runs from the repository, so the temporary data folder shows as an absolute path.
+    logged = [line.split(" -  ", 1)[1].replace(f"{tmp_path}/", "") for line in result.stderr.splitlines() if " -  " in line]
     for line in expected_lines(fixture, NEXT_YEAR):
-        assert str(tmp_path / line) in logged
+        assert line in logged
 
 
 def test_contributing_table_matches_the_codes() -> None:

@@ -22,8 +22,21 @@ def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("no", "no"), ("yes", "yes"), ("off", "off"), ("1:30", "1:30"), ("2024-01-01", "2024-01-01"), ("0o17", "0o17"),
-     ("true", True), ("false", False), ("2024", 2024), ("1.5", 1.5), ("~", None), ('"2024"', "2024"), ("'no'", "no")],
+    [
+        ("no", "no"),
+        ("yes", "yes"),
+        ("off", "off"),
+        ("1:30", "1:30"),
+        ("2024-01-01", "2024-01-01"),
+        ("0o17", "0o17"),
+        ("true", True),
+        ("false", False),
+        ("2024", 2024),
+        ("1.5", 1.5),
+        ("~", None),
+        ('"2024"', "2024"),
+        ("'no'", "no"),
+    ],
 )
 def test_scalars_follow_yaml_1_2_core_rules(tmp_path: Path, text: str, value: object) -> None:
     document, findings = load(tmp_path, f"value: {text}\n".encode())

@@ -1,7 +1,5 @@
 """Rendering: data in, Markdown out, without MkDocs."""
 
-from pathlib import Path
-
 import markdown
 import pytest
 from conftest import MINIMAL
@@ -21,8 +19,15 @@ def pages() -> dict[str, str]:
 
 def test_pages_and_their_addresses(pages: dict[str, str]) -> None:
     assert sorted(pages) == [
-        "companies/acme.md", "companies/index.md", "index.md", "questions/deep-learning.md", "questions/index.md",
-        "questions/ml-fundamentals.md", "resources.md", "roles/index.md", "roles/ml-engineer.md",
+        "companies/acme.md",
+        "companies/index.md",
+        "index.md",
+        "questions/deep-learning.md",
+        "questions/index.md",
+        "questions/ml-fundamentals.md",
+        "resources.md",
+        "roles/index.md",
+        "roles/ml-engineer.md",
     ]
 
 
@@ -51,7 +56,10 @@ def test_question_without_answer_has_no_answer_block(pages: dict[str, str]) -> N
 
 
 def test_cross_reference_on_the_other_category(pages: dict[str, str]) -> None:
-    assert "- [What is cross-validation?](ml-fundamentals.md#cross-validation) (ML Fundamentals)\n" in pages["questions/deep-learning.md"]
+    assert (
+        "- [What is cross-validation?](ml-fundamentals.md#cross-validation) (ML Fundamentals)\n"
+        in pages["questions/deep-learning.md"]
+    )
 
 
 def test_company_lists_its_questions_by_year_newest_first(pages: dict[str, str]) -> None:
@@ -59,7 +67,7 @@ def test_company_lists_its_questions_by_year_newest_first(pages: dict[str, str])
     years = [line for line in page.splitlines() if line.startswith("### ")]
     assert years == ["### 2025 { #questions-2025 }", "### 2024 { #questions-2024 }", "### 2023 { #questions-2023 }"]
     assert page.count("](../questions/ml-fundamentals.md#bias-variance)") == 2
-    assert "1.  **Phone screen** <span class=\"mlp-duration\">45 minutes</span>" in page
+    assert '1.  **Phone screen** <span class="mlp-duration">45 minutes</span>' in page
 
 
 def test_home_counts_come_from_the_data(pages: dict[str, str]) -> None:
@@ -74,7 +82,9 @@ def test_resource_has_its_anchor_under_its_kind(pages: dict[str, str]) -> None:
     assert "### An Example Book { #example-book .mlp-resource }" in page
 
 
-@pytest.mark.parametrize("text", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "a & b < c", "**bold** [x](y) `c`"])
+@pytest.mark.parametrize(
+    "text", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "a & b < c", "**bold** [x](y) `c`"]
+)
 def test_markdown_text_is_shown_as_written(text: str) -> None:
     html = markdown.markdown(markdown_text(text))
     assert "<script" not in html and "<img" not in html and "<strong" not in html and "<a " not in html
@@ -88,7 +98,10 @@ def test_every_resource_kind_of_the_schema_has_a_section_title() -> None:
 
 def test_nav_follows_category_order() -> None:
     nav = site_nav(build_dataset(validate(MINIMAL).bank))
-    assert nav[1] == {"Questions": ["questions/index.md", {"ML Fundamentals": "questions/ml-fundamentals.md"},
-                                    {"Deep Learning": "questions/deep-learning.md"}]}
-
-
+    assert nav[1] == {
+        "Questions": [
+            "questions/index.md",
+            {"ML Fundamentals": "questions/ml-fundamentals.md"},
+            {"Deep Learning": "questions/deep-learning.md"},
+        ]
+    }

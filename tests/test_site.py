@@ -68,7 +68,9 @@ def test_every_report_reaches_the_question_and_the_company_page(built_site: Path
             assert year is not None, (asked.company, asked.year)
             links = year.find_next("ul").find_all("a", href=f"../../questions/{question.category}/#{question.id}")
             assert len(links) == 1, (question.id, asked)
-            chip = page(built_site, f"questions/{question.category}").find("a", title=f"Asked at {heading(company_page.h1)} in {asked.year}")
+            chip = page(built_site, f"questions/{question.category}").find(
+                "a", title=f"Asked at {heading(company_page.h1)} in {asked.year}"
+            )
             assert chip is not None
 
 
