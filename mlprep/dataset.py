@@ -1,6 +1,7 @@
 """The validated data as typed records, ready for the templates."""
 
 from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from pathlib import PurePosixPath
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
@@ -115,13 +116,18 @@ class Dataset:
         return [question for category in self.categories for question in category.questions]
 
 
+@cache
+def _field_types(cls: type) -> dict[str, Any]:
+    hints = get_type_hints(cls)
+    return {item.name: hints[item.name] for item in fields(cls)}
+
+
 def record(cls: type[T], data: dict[str, Any], **extra: Any) -> T:
     """Build a dataclass from a validated mapping, recursing into lists of records."""
-    hints = get_type_hints(cls)
     values = dict(extra)
-    for item in fields(cls):  # type: ignore[arg-type]
-        if item.name in data:
-            values[item.name] = _convert(hints[item.name], data[item.name])
+    for name, hint in _field_types(cls).items():
+        if name in data:
+            values[name] = _convert(hint, data[name])
     return cls(**values)
 
 

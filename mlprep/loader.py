@@ -7,6 +7,7 @@ PyYAML, then builds plain Python values itself with the YAML 1.2 core rules, so
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,17 +49,15 @@ class Document:
         return Finding(self.path, line, col, code, message, hint)
 
 
-class _AnchorOrAlias(Exception):
-    def __init__(self, event: yaml.Event) -> None:
-        self.event = event
+class _Refused(Exception):
+    """A construct the loader refuses (anchor, alias, complex key, several documents), at an event."""
+
+    def __init__(self, event: yaml.Event, message: str, code: str = "E001") -> None:
+        self.event, self.message, self.code = event, message, code
 
 
-class _StrictLoader(yaml.SafeLoader):
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _AnchorOrAlias(event)
-        return super().compose_node(parent, index)
+# libyaml's parser when PyYAML was built with it (the wheels are), else the pure-Python one.
+_PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_document(file: Path, display_path: str) -> tuple[Document | None, list[Finding]]:
@@ -74,23 +73,15 @@ def load_document(file: Path, display_path: str) -> tuple[Document | None, list[
     tabs = _tab_indents(display_path, text)
     if tabs:
         return None, tabs
+    builder = _Builder(display_path)
     try:
-        node = _compose(text)
-    except _AnchorOrAlias as found:
-        return None, [_anchor_finding(display_path, found.event)]
+        data = builder.build_stream(yaml.parse(text, Loader=_PARSER))
+    except _Refused as refused:
+        mark = refused.event.start_mark
+        return None, [Finding(display_path, mark.line + 1, mark.column + 1, refused.code, refused.message)]
     except yaml.YAMLError as error:
         return None, [_syntax_finding(display_path, error)]
-    builder = _Builder(display_path)
-    data = builder.build(node, ()) if node is not None else None
     return Document(display_path, data, builder.values, builder.keys), builder.findings
-
-
-def _compose(text: str) -> yaml.Node | None:
-    loader = _StrictLoader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
 
 
 def _not_utf8(path: str, raw: bytes, error: UnicodeDecodeError) -> Finding:
@@ -107,15 +98,6 @@ def _tab_indents(path: str, text: str) -> list[Finding]:
         if "\t" in indent:
             findings.append(Finding(path, number, indent.index("\t") + 1, "E004", "line is indented with a tab"))
     return findings
-
-
-def _anchor_finding(path: str, event: yaml.Event) -> Finding:
-    mark = event.start_mark
-    if isinstance(event, yaml.AliasEvent):
-        message = f"alias '*{event.anchor}' is not allowed"
-    else:
-        message = f"anchor '&{event.anchor}' is not allowed"
-    return Finding(path, mark.line + 1, mark.column + 1, "E003", message)
 
 
 def _syntax_finding(path: str, error: yaml.YAMLError) -> Finding:
@@ -144,7 +126,11 @@ def _plain_scalar(text: str) -> Any:
 
 
 class _Builder:
-    """Turns a composed node tree into dicts, lists and scalars, noting positions."""
+    """Builds dicts, lists and scalars straight from the parser's events, noting every position.
+
+    Working on events rather than PyYAML's node graph keeps libyaml's speed, and lets the loader
+    refuse anchors, aliases and duplicate keys where they occur.
+    """
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -152,23 +138,48 @@ class _Builder:
         self.keys: dict[NodePath, Position] = {}
         self.findings: list[Finding] = []
 
-    def build(self, node: yaml.Node, where: NodePath) -> Any:
-        self.values[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, where)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, where + (index,)) for index, item in enumerate(node.value)]
-        return _plain_scalar(node.value) if node.style is None else node.value
+    def build_stream(self, events: Iterator[yaml.Event]) -> Any:
+        data = None
+        documents = 0
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _Refused(event, "invalid YAML: the file holds more than one document")
+                data = self.build(events, next(events), ())
+        return data
 
-    def _mapping(self, node: yaml.MappingNode, where: NodePath) -> dict[str, Any]:
+    def build(self, events: Iterator[yaml.Event], event: yaml.Event, where: NodePath) -> Any:
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(event, f"alias '*{event.anchor}' is not allowed", "E003")
+        if event.anchor is not None:
+            raise _Refused(event, f"anchor '&{event.anchor}' is not allowed", "E003")
+        self.values[where] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if isinstance(event, yaml.ScalarEvent):
+            return _plain_scalar(event.value) if event.implicit[0] else event.value
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self._sequence(events, where)
+        return self._mapping(events, where)
+
+    def _sequence(self, events: Iterator[yaml.Event], where: NodePath) -> list[Any]:
+        items: list[Any] = []
+        while not isinstance(event := next(events), yaml.SequenceEndEvent):
+            items.append(self.build(events, event, where + (len(items),)))
+        return items
+
+    def _mapping(self, events: Iterator[yaml.Event], where: NodePath) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        while not isinstance(key_event := next(events), yaml.MappingEndEvent):
+            if not isinstance(key_event, yaml.ScalarEvent):
+                raise _Refused(key_event, "invalid YAML: a key must be plain text, not a list or mapping")
+            key = key_event.value
+            position = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+            value_event = next(events)
             if key in result:
                 first_line = self.keys[where + (key,)][0]
                 self.findings.append(Finding(self.path, *position, "E002", f"duplicate key '{key}' (first at line {first_line})"))
+                self.build(events, value_event, where + ("(duplicate)", key))
                 continue
             self.keys[where + (key,)] = position
-            result[key] = self.build(value_node, where + (key,))
+            result[key] = self.build(events, value_event, where + (key,))
         return result

@@ -26,7 +26,7 @@ _MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _WORD = re.compile(r"[a-z0-9]+")
 _STOPWORDS = frozenset(
-    "a an and are as at be between by can do does explain describe for from how in is it its of on or the "  # noqa: SIM905
+    "a an and are as at be between by can do does explain describe for from how in is it its of on or the "
     "this to use using what when which why with would you your".split()
 )
 
