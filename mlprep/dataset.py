@@ -14,6 +14,8 @@ T = TypeVar("T")
 class Link:
     title: str
     url: str
+    status: str = ""
+    archived: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ class Resource:
     description: str
     roles: list[str] = field(default_factory=list)
     company: str = ""
+    status: str = ""
+    archived: str = ""
 
 
 @dataclass

@@ -75,6 +75,11 @@ def _findings_for(document: Document, error: ValidationError) -> Iterator[Findin
         yield document.finding(
             where, "E102", f"{label} is missing the required field '{missing.group(1) if missing else error.message}'"
         )
+    elif error.validator == "dependentRequired":
+        for trigger, needed in error.validator_value.items():
+            for name in needed:
+                if trigger in error.instance and name not in error.instance:
+                    yield document.finding(where + (trigger,), "E102", f"'{name}' is required when '{trigger}' is set")
     elif error.validator == "type":
         expected = _TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
         yield document.finding(where, "E103", f"'{name}' must be {expected}, got {describe(error.instance)}")

@@ -105,3 +105,12 @@ def test_nav_follows_category_order() -> None:
             {"Deep Learning": "questions/deep-learning.md"},
         ]
     }
+
+
+def test_dead_link_shows_its_archived_copy_and_says_so(pages: dict[str, str]) -> None:
+    html = markdown.markdown(pages["questions/ml-fundamentals.md"], extensions=["attr_list"])
+    section = html.split('id="cross-validation"')[1]
+    assert 'href="https://web.archive.org/web/2024/https://example.org/gone"' in section
+    assert "A page that died</a>" in section
+    assert "archived copy: the original page (https://example.org/gone) is gone" in section
+    assert 'href="https://example.org/gone"' not in section
