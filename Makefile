@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build validate generate linkcheck lint pytest bench screenshots chromium clean
+.PHONY: serve test build validate generate new linkcheck lint pytest bench screenshots chromium clean
 
 $(BIN)/activate $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ build: $(VENV)/.installed
 
 validate: $(VENV)/.installed
 	$(BIN)/python scripts/validate.py
+
+## new: add an entry, asked field by field (KIND=question, resource or company; default question)
+new: $(VENV)/.installed
+	$(BIN)/python scripts/new.py $(or $(KIND),question)
 
 ## generate: write the Markdown tree for hook-free tools into build/docs (and build/mkdocs.yml)
 generate: $(VENV)/.installed
