@@ -66,6 +66,16 @@ CODES: dict[str, Code] = {
         "A question file is named after a category that does not exist.",
         "Rename the file to data/questions/<category-id>.yml.",
     ),
+    "E210": Code(
+        "error",
+        "A follow-up names a question id that does not exist.",
+        "Use the id of an existing question (its anchor on the site).",
+    ),
+    "E211": Code(
+        "error",
+        "A fenced code block in an answer does not name its language.",
+        "Write the language right after the opening backticks, for example python.",
+    ),
     "W301": Code(
         "warning",
         "Two questions are worded almost the same.",

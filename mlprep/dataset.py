@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
 from pathlib import PurePosixPath
+from types import UnionType
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 from mlprep.rules import Bank
@@ -25,6 +26,33 @@ class Asked:
 
 
 @dataclass
+class Code:
+    language: str
+    source: str
+    runnable: bool = False
+    complexity: str = ""
+
+
+@dataclass
+class Star:
+    situation: str
+    task: str
+    action: str
+    result: str
+
+
+@dataclass
+class Answer:
+    key_points: list[str]
+    pitfalls: list[str]
+    example: str = ""
+    code: Code | None = None
+    star: Star | None = None
+    follow_ups: list[str] = field(default_factory=list)
+    reviewed: bool = False
+
+
+@dataclass
 class Question:
     id: str
     question: str
@@ -36,7 +64,7 @@ class Question:
     roles: list[str] = field(default_factory=list)
     asked: list[Asked] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
-    answer: str = ""
+    answer: Answer | None = None
     also_in: list[str] = field(default_factory=list)
     distinct_from: list[str] = field(default_factory=list)
 
@@ -136,6 +164,8 @@ def record(cls: type[T], data: dict[str, Any], **extra: Any) -> T:
 
 
 def _convert(hint: Any, value: Any) -> Any:
+    if get_origin(hint) is UnionType:  # an optional record, `Answer | None`
+        hint = next(arg for arg in get_args(hint) if arg is not type(None))
     if get_origin(hint) is list:
         (inner,) = get_args(hint)
         return [_convert(inner, item) for item in value]

@@ -69,6 +69,7 @@ def site_context(dataset: Dataset) -> dict[str, Any]:
         "categories": {category.id: category for category in dataset.categories},
         "companies": {company.id: company for company in dataset.companies},
         "roles": {role.id: role for role in dataset.roles},
+        "questions_by_id": {question.id: question for question in questions},
         "resource_kinds": RESOURCE_KINDS,
         "difficulties": DIFFICULTIES,
         "counts": {

@@ -147,6 +147,39 @@ def no_html(bank: Bank) -> Iterator[Finding]:
                 yield document.finding(where, "E208", f"HTML markup '{tag.group(0)}' is not allowed in text")
 
 
+_FENCE = re.compile(r"^[ \t]*(```+|~~~+)(.*)$", re.MULTILINE)
+
+
+def follow_ups_exist(bank: Bank) -> Iterator[Finding]:
+    known = bank.ids("questions")
+    for document, where, item in bank.entries("questions"):
+        answer = item.get("answer")
+        for index, follow_up in enumerate(_list(answer.get("follow_ups")) if isinstance(answer, dict) else []):
+            if isinstance(follow_up, str) and (follow_up not in known or follow_up == item.get("id")):
+                reason = "is this question itself" if follow_up == item.get("id") else "is not a question id"
+                yield document.finding(
+                    where + ("answer", "follow_ups", index),
+                    "E210",
+                    f"follow-up '{follow_up}' {reason}",
+                    _known_hint(follow_up, known - {item.get("id")}),
+                )
+
+
+def code_fences_name_a_language(bank: Bank) -> Iterator[Finding]:
+    for document, where, item in bank.entries("questions"):
+        for path, text in _strings(item.get("answer"), where + ("answer",)):
+            opening = True
+            for fence in _FENCE.finditer(text):
+                if opening and not fence.group(2).strip():
+                    # Fences live in block scalars (`key: |`), whose text starts on the line after the key.
+                    key_line, key_col = document.position(path, key=True)
+                    line = key_line + 1 + text.count("\n", 0, fence.start())
+                    yield Finding(
+                        document.path, line, key_col + 2, "E211", "a fenced code block in the answer does not name its language"
+                    )
+                opening = not opening
+
+
 def near_duplicates(bank: Bank) -> Iterator[Finding]:
     wordings: list[tuple[Entry, NodePath, str]] = []
     for entry in bank.entries("questions"):
@@ -230,5 +263,7 @@ RULES: list[Callable[[Bank], Iterator[Finding]]] = [
     years_in_range,
     non_empty_questions,
     no_html,
+    follow_ups_exist,
+    code_fences_name_a_language,
     near_duplicates,
 ]
