@@ -25,7 +25,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if report.errors:
         raise PluginError(f"data/ has {len(report.errors)} error(s); fix the lines above and build again.")
     dataset = build_dataset(report.bank)
-    _pages[:] = render_site(dataset)
+    _pages[:] = render_site(dataset, config.site_url or "")
     config.nav = site_nav(dataset)
     return config
 

@@ -10,10 +10,12 @@ from typing import Any
 import jinja2
 
 from mlprep.dataset import Company, Dataset, Question
+from mlprep.export import CSV_FIELDS, anki_deck, question_record, questions_csv, questions_json
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE_DIR = ROOT / "templates"
 HOME_TEMPLATE = ROOT / "docs" / "index.md"
+ANKI_DECK = "ml-interview-prep.apkg"
 
 RESOURCE_KINDS = {
     "book": "Books",
@@ -35,8 +37,10 @@ _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
 @dataclass(frozen=True)
 class GeneratedPage:
+    """A page or file of the site made from data: where it goes, what it holds, which source to edit."""
+
     src_uri: str
-    content: str
+    content: str | bytes
     edit_path: str
 
 
@@ -99,10 +103,11 @@ def questions_by_year(dataset: Dataset, company: Company) -> list[tuple[int, lis
     return sorted(by_year.items(), reverse=True)
 
 
-def render_site(dataset: Dataset) -> list[GeneratedPage]:
+def render_site(dataset: Dataset, site_url: str = "") -> list[GeneratedPage]:
     env = environment()
     context = site_context(dataset)
-    context.update(difficulty_counts=difficulty_counts, questions_by_year=questions_by_year)
+    context.update(difficulty_counts=difficulty_counts, questions_by_year=questions_by_year, csv_fields=CSV_FIELDS)
+    context["sample"] = question_record(dataset.questions[0]) if dataset.questions else {}
 
     def page(src_uri: str, template: str, edit_path: str, **extra: Any) -> GeneratedPage:
         return GeneratedPage(src_uri, env.get_template(template).render(**context, **extra), edit_path)
@@ -121,7 +126,17 @@ def render_site(dataset: Dataset) -> list[GeneratedPage]:
         pages.append(page(f"companies/{company.id}.md", "company.md.j2", company.source, company=company))
     for role in dataset.roles:
         pages.append(page(f"roles/{role.id}.md", "role.md.j2", dataset.sources["roles"], role=role))
-    return pages
+    return pages + export_files(dataset, site_url) + [page("api/index.md", "api.md.j2", "templates/api.md.j2", deck=ANKI_DECK)]
+
+
+def export_files(dataset: Dataset, site_url: str) -> list[GeneratedPage]:
+    """The question bank as JSON, CSV and an Anki deck, for other tools (documented on /api/)."""
+    source = dataset.sources["categories"]
+    return [
+        GeneratedPage("api/questions.json", questions_json(dataset), source),
+        GeneratedPage("api/questions.csv", questions_csv(dataset), source),
+        GeneratedPage(f"api/{ANKI_DECK}", anki_deck(dataset, site_url), source),
+    ]
 
 
 def site_nav(dataset: Dataset) -> list[Any]:
@@ -135,4 +150,5 @@ def site_nav(dataset: Dataset) -> list[Any]:
         {"Strategies": "strategies.md"},
         {"Contributing": "contributing.md"},
         {"Tags": "tags.md"},
+        {"API": "api/index.md"},
     ]

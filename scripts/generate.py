@@ -33,11 +33,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     dataset = build_dataset(report.bank)
     shutil.copytree(ROOT / "docs", args.out, dirs_exist_ok=True)
-    pages = render_site(dataset)
+    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url", "")
+    pages = render_site(dataset, site_url)
     for page in pages:
         target = args.out / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.content, encoding="utf-8")
+        content = page.content if isinstance(page.content, bytes) else page.content.encode("utf-8")
+        target.write_bytes(content)
     if args.config:
         config = hookless_config(args.out, site_nav(dataset), args.config.parent)
         args.config.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
