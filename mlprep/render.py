@@ -126,7 +126,19 @@ def render_site(dataset: Dataset, site_url: str = "") -> list[GeneratedPage]:
         pages.append(page(f"companies/{company.id}.md", "company.md.j2", company.source, company=company))
     for role in dataset.roles:
         pages.append(page(f"roles/{role.id}.md", "role.md.j2", dataset.sources["roles"], role=role))
-    return pages + export_files(dataset, site_url) + [page("api/index.md", "api.md.j2", "templates/api.md.j2", deck=ANKI_DECK)]
+    pages.append(page("api/index.md", "api.md.j2", "templates/api.md.j2", deck=ANKI_DECK))
+    pages.append(page("explore.md", "explore.md.j2", "templates/explore.md.j2", labels=explorer_labels(dataset)))
+    return pages + export_files(dataset, site_url)
+
+
+def explorer_labels(dataset: Dataset) -> dict[str, Any]:
+    """Display names the explorer shows for ids (questions.json carries ids only)."""
+    return {
+        "categories": {category.id: category.title for category in dataset.categories},
+        "categoryOrder": {category.id: category.order for category in dataset.categories},
+        "companies": {company.id: company.name for company in dataset.companies},
+        "roles": {role.id: role.title for role in dataset.roles},
+    }
 
 
 def export_files(dataset: Dataset, site_url: str) -> list[GeneratedPage]:
@@ -143,6 +155,7 @@ def site_nav(dataset: Dataset) -> list[Any]:
     """The navigation, in the order the data gives (categories by `order`, companies by name)."""
     return [
         {"Home": "index.md"},
+        {"Explore": "explore.md"},
         {"Questions": ["questions/index.md", *[{c.title: f"questions/{c.id}.md"} for c in dataset.categories]]},
         {"Companies": ["companies/index.md", *[{c.name: f"companies/{c.id}.md"} for c in dataset.companies]]},
         {"Roles": ["roles/index.md", *[{r.title: f"roles/{r.id}.md"} for r in dataset.roles]]},

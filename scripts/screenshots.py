@@ -9,6 +9,7 @@ from mlprep.browser import launch_chromium, serve_directory
 
 PAGES = {
     "home": "",
+    "explore": "explore/?difficulty=hard&company=meta",
     "questions": "questions/",
     "category": "questions/ml-fundamentals/",
     "company": "companies/google/",
