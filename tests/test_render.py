@@ -25,6 +25,7 @@ def test_pages_and_their_addresses(pages: dict[str, str]) -> None:
         "api/questions.json",
         "companies/acme.md",
         "companies/index.md",
+        "explore.md",
         "index.md",
         "questions/deep-learning.md",
         "questions/index.md",
