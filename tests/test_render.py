@@ -103,7 +103,7 @@ def test_every_resource_kind_of_the_schema_has_a_section_title() -> None:
 
 def test_nav_follows_category_order() -> None:
     nav = site_nav(build_dataset(validate(MINIMAL).bank))
-    assert nav[1] == {
+    assert next(item for item in nav if "Questions" in item) == {
         "Questions": [
             "questions/index.md",
             {"ML Fundamentals": "questions/ml-fundamentals.md"},
