@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build validate generate new linkcheck lint pytest bench screenshots chromium clean
+.PHONY: serve test build validate generate new linkcheck links lint precommit pytest bench screenshots chromium clean
 
 $(BIN)/activate $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,15 @@ linkcheck: build
 lint: $(VENV)/.installed
 	$(BIN)/ruff check mlprep hooks scripts tests
 	$(BIN)/ruff format --check mlprep hooks scripts tests
+	$(BIN)/yamllint -c .yamllint.yml --strict .
+
+## precommit: the hooks of .pre-commit-config.yaml on every file (install them with .venv/bin/pre-commit install)
+precommit: $(VENV)/.installed
+	$(BIN)/pre-commit run --all-files
+
+## links: check every external link of data/ (needs the network); writes reports/links.md and reports/links.csv
+links: $(VENV)/.installed
+	$(BIN)/python scripts/links.py
 
 pytest: $(VENV)/.installed chromium
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest

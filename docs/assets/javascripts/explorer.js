@@ -417,7 +417,8 @@
   document$.subscribe(() => {
     const container = document.getElementById("mlp-explorer");
     if (!container) return;
-    const labels = JSON.parse(document.getElementById("mlp-explorer-labels").textContent);
+    // Labels ride in a data attribute: instant navigation re-runs <script> elements, JSON ones included.
+    const labels = JSON.parse(container.dataset.labels);
     loadBank()
       .then((questions) => build(container, labels, questions))
       .catch((error) => {
