@@ -5,9 +5,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import MINIMAL, mkdocs_build
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 
-from mlprep.browser import launch_chromium, serve_directory
+from mlprep.browser import serve_directory
 from mlprep.dataset import Question, build_dataset
 from mlprep.validate import default_data_dir, validate
 
@@ -33,12 +33,11 @@ def test_a_failing_snippet_would_fail() -> None:
 
 
 @pytest.mark.browser
-def test_formulas_render_without_requests_elsewhere(tmp_path: Path) -> None:
+def test_formulas_render_without_requests_elsewhere(browser: Browser, tmp_path: Path) -> None:
     site = tmp_path / "site"
     result = mkdocs_build(site, MINIMAL, strict=False)
     assert result.returncode == 0, result.stderr
-    with serve_directory(site) as base, sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
+    with serve_directory(site) as base:
         page = browser.new_page()
         requests: list[str] = []
         page.on("request", lambda request: requests.append(request.url))
@@ -48,7 +47,7 @@ def test_formulas_render_without_requests_elsewhere(tmp_path: Path) -> None:
         formula.wait_for()
         assert "variance" in formula.inner_text()
         assert page.locator("details .arithmatex .katex-html").count() == 1
-        browser.close()
+        page.close()
     assert {urlsplit(url).hostname for url in requests} == {"127.0.0.1"}
     assert any(url.endswith("katex.min.js") for url in requests)
     assert any(url.endswith(".woff2") for url in requests)

@@ -1,36 +1,24 @@
 """The site in the system Chromium over http://127.0.0.1: search lands on the question, nothing leaves the machine."""
 
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
-
-from mlprep.browser import launch_chromium, serve_directory
+from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def site_page(browser: Browser, built_site: Path) -> Iterator[tuple[Page, str, list[str]]]:
+def site_page(browser: Browser, base: str) -> Iterator[tuple[Page, str, list[str]]]:
     """A fresh page on the served site, with every request URL it makes and no JavaScript dialog allowed."""
-    with serve_directory(built_site) as base:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        requests: list[str] = []
-        context.on("request", lambda request: requests.append(request.url))
-        page = context.new_page()
-        page.on("dialog", lambda dialog: pytest.fail(f"a page opened a dialog: {dialog.message}"))
-        yield page, base, requests
-        context.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.on("dialog", lambda dialog: pytest.fail(f"a page opened a dialog: {dialog.message}"))
+    yield page, base, requests
+    context.close()
 
 
 def search(page: Page, keywords: str) -> None:

@@ -6,9 +6,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
-
-from mlprep.browser import launch_chromium, serve_directory
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 pytestmark = pytest.mark.browser
 FACET_VALUES = {
@@ -25,20 +23,6 @@ PROGRESS_KEY = "mlprep.progress.v1"
 @pytest.fixture(scope="module")
 def questions(built_site: Path) -> list[dict]:
     return json.loads((built_site / "api" / "questions.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def base(built_site: Path) -> Iterator[str]:
-    with serve_directory(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
