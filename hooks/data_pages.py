@@ -10,7 +10,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from mlprep.codes import CODES
 from mlprep.dataset import build_dataset
+from mlprep.findings import Finding
 from mlprep.render import GeneratedPage, render_site, site_nav
 from mlprep.validate import default_data_dir, validate
 
@@ -18,10 +20,20 @@ log = logging.getLogger("mkdocs.plugins.data_pages")
 _pages: list[GeneratedPage] = []
 
 
+def log_line(finding: Finding) -> None:
+    """Errors and warnings as MkDocs counts them; a gap (W302) is shown without failing --strict."""
+    if finding.severity == "error":
+        log.error(str(finding))
+    elif CODES[finding.code].fails_strict:
+        log.warning(str(finding))
+    else:
+        log.info(str(finding))
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     report = validate(default_data_dir())
     for finding in report.findings:
-        (log.error if finding.severity == "error" else log.warning)(str(finding))
+        log_line(finding)
     if report.errors:
         raise PluginError(f"data/ has {len(report.errors)} error(s); fix the lines above and build again.")
     dataset = build_dataset(report.bank)

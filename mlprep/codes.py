@@ -11,6 +11,8 @@ class Code:
     severity: Severity
     meaning: str
     fix: str
+    # A warning that marks a gap to fill (not a mistake) is printed but does not fail `mkdocs build --strict`.
+    fails_strict: bool = True
 
 
 CODES: dict[str, Code] = {
@@ -80,6 +82,12 @@ CODES: dict[str, Code] = {
         "warning",
         "Two questions are worded almost the same.",
         "Merge them (keep one, move the other wording to aliases), or list one id in the other's distinct_from.",
+    ),
+    "W302": Code(
+        "warning",
+        "Questions in this file have no answer outline yet.",
+        "Write an `answer` for each (see the style guide); the site lists them without one meanwhile.",
+        fails_strict=False,
     ),
 }
 

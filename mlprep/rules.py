@@ -182,6 +182,17 @@ def code_fences_name_a_language(bank: Bank) -> Iterator[Finding]:
                 opening = not opening
 
 
+def missing_answers(bank: Bank) -> Iterator[Finding]:
+    """One warning per file, at its first unanswered question, with the count: the gap stays visible."""
+    for document in bank.of("questions"):
+        items = document.data if isinstance(document.data, list) else []
+        missing = [index for index, item in enumerate(items) if isinstance(item, dict) and "answer" not in item]
+        if missing:
+            first = items[missing[0]].get("id")
+            message = f"{len(missing)} of {len(items)} questions have no answer outline yet (first: '{first}')"
+            yield document.finding((missing[0],), "W302", message)
+
+
 def near_duplicates(bank: Bank) -> Iterator[Finding]:
     wordings: list[tuple[Entry, NodePath, str]] = []
     for entry in bank.entries("questions"):
@@ -267,5 +278,6 @@ RULES: list[Callable[[Bank], Iterator[Finding]]] = [
     no_html,
     follow_ups_exist,
     code_fences_name_a_language,
+    missing_answers,
     near_duplicates,
 ]

@@ -47,7 +47,7 @@ def describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"'{value}'"
+        return f"'{value}'" if len(value) <= 60 else f"'{value[:57]}...'"
     return _TYPE_NAMES["array" if isinstance(value, list) else "object"]
 
 

@@ -41,7 +41,7 @@ def test_minimal_json_record_exactly() -> None:
         "tags": [],
         "roles": [],
         "links": [{"title": "A page that died", "url": "https://web.archive.org/web/2024/https://example.org/gone"}],
-        "has_answer": False,
+        "has_answer": True,
         "reviewed": False,
         "url": "questions/ml-fundamentals/#cross-validation",
     }

@@ -61,7 +61,11 @@ def test_question_from_options(tmp_path: Path, data: Path) -> None:
         "https://jmlr.org/papers/v15/srivastava14a.html",
     )
     assert result.returncode == 0, result.stderr
-    assert result.stderr == "added to data/questions/deep-learning.yml; the validator found no error\n"
+    assert result.stderr.splitlines() == [
+        "data/questions/deep-learning.yml:12:3: W302 1 of 2 questions have no answer outline yet (first: 'dropout-turned-off-inference-time')"
+        " (hint: Write an `answer` for each (see the style guide); the site lists them without one meanwhile.)",
+        "added to data/questions/deep-learning.yml; the validator found no error",
+    ]
     assert entries(data / "questions" / "deep-learning.yml")[-1] == {
         "id": "dropout-turned-off-inference-time",
         "question": "Why is dropout turned off at inference time?",
@@ -71,7 +75,7 @@ def test_question_from_options(tmp_path: Path, data: Path) -> None:
         "asked": [{"company": "acme", "year": 2025}],
         "links": [{"title": "Dropout paper", "url": "https://jmlr.org/papers/v15/srivastava14a.html"}],
     }
-    assert validate(data).findings == []
+    assert [finding.code for finding in validate(data).findings] == ["W302"]
 
 
 def test_question_asked_for_at_the_prompt_gets_a_unique_id(tmp_path: Path, data: Path) -> None:
@@ -84,7 +88,7 @@ def test_question_asked_for_at_the_prompt_gets_a_unique_id(tmp_path: Path, data:
     ids = [entry["id"] for entry in entries(data / "questions" / "ml-fundamentals.yml")]
     assert ids[-2:] == ["bias-variance-tradeoff-again", "bias-variance-tradeoff-again-2"]
     # "nlp" is not a category of this data set, so the prompt asked again.
-    assert second.stdout.count("Category (deep-learning | ml-fundamentals): ") == 2
+    assert second.stdout.count("Category (behavioral | deep-learning | ml-coding | ml-fundamentals | ml-system-design): ") == 2
 
 
 def test_resource_goes_after_the_last_of_its_kind(tmp_path: Path, data: Path) -> None:
@@ -126,7 +130,9 @@ def test_invalid_entry_is_not_kept(tmp_path: Path, data: Path) -> None:
     result = new(tmp_path, "question", "--category", "deep-learning", "--question", "Why <b>bold</b>?", "--difficulty", "easy")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        "data/questions/deep-learning.yml:6:13: E208 HTML markup '<b>' is not allowed in text"
+        "data/questions/deep-learning.yml:12:3: W302 1 of 2 questions have no answer outline yet (first: 'b-bold-b')"
+        " (hint: Write an `answer` for each (see the style guide); the site lists them without one meanwhile.)",
+        "data/questions/deep-learning.yml:13:13: E208 HTML markup '<b>' is not allowed in text"
         " (hint: Use Markdown instead of HTML, or put code in backticks.)",
         "1 error(s): the entry was not kept",
     ]

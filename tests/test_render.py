@@ -27,9 +27,12 @@ def test_pages_and_their_addresses(pages: dict[str, str]) -> None:
         "companies/index.md",
         "explore.md",
         "index.md",
+        "questions/behavioral.md",
         "questions/deep-learning.md",
         "questions/index.md",
+        "questions/ml-coding.md",
         "questions/ml-fundamentals.md",
+        "questions/ml-system-design.md",
         "resources.md",
         "roles/index.md",
         "roles/ml-engineer.md",
@@ -55,9 +58,19 @@ def test_question_shows_difficulty_companies_years_links_and_answer(pages: dict[
     assert "<li>Bias is error from wrong assumptions.</li>" in section
 
 
-def test_question_without_answer_has_no_answer_block(pages: dict[str, str]) -> None:
-    section = pages["questions/ml-fundamentals.md"].split("{ #cross-validation")[1]
-    assert "Answer outline" not in section
+def test_question_without_answer_has_no_answer_block() -> None:
+    dataset = build_dataset(validate(MINIMAL).bank)
+    dataset.categories[0].questions[1].answer = None
+    page = next(p.content for p in render_site(dataset) if p.src_uri == "questions/ml-fundamentals.md")
+    assert "Answer outline" in page.split("{ #cross-validation")[0]
+    assert "Answer outline" not in page.split("{ #cross-validation")[1]
+
+
+def test_unreviewed_answer_shows_as_a_draft() -> None:
+    dataset = build_dataset(validate(MINIMAL).bank)
+    dataset.categories[0].questions[0].answer.reviewed = False
+    page = next(p.content for p in render_site(dataset) if p.src_uri == "questions/ml-fundamentals.md")
+    assert '??? warning "Answer outline (draft: not reviewed yet)"' in page.split("{ #cross-validation")[0]
 
 
 def test_cross_reference_on_the_other_category(pages: dict[str, str]) -> None:
@@ -108,6 +121,9 @@ def test_nav_follows_category_order() -> None:
             "questions/index.md",
             {"ML Fundamentals": "questions/ml-fundamentals.md"},
             {"Deep Learning": "questions/deep-learning.md"},
+            {"ML Coding": "questions/ml-coding.md"},
+            {"ML System Design": "questions/ml-system-design.md"},
+            {"Behavioral": "questions/behavioral.md"},
         ]
     }
 
