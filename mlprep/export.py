@@ -72,7 +72,11 @@ def _answer_html(answer: Answer | None) -> str:
     if answer.code:
         parts += [f"```{answer.code.language}", answer.code.source.rstrip(), "```", ""]
     parts += ["**Pitfalls**", *[f"- {pitfall}" for pitfall in answer.pitfalls]]
-    return markdown.markdown("\n".join(parts), extensions=["fenced_code"])
+    return _MARKDOWN.reset().convert("\n".join(parts))
+
+
+# One converter for every note: building a Markdown instance per call dominates the deck's cost.
+_MARKDOWN = markdown.Markdown(extensions=["fenced_code"])
 
 
 ANKI_MODEL = genanki.Model(

@@ -7,9 +7,26 @@ from playwright.sync_api import sync_playwright
 
 from mlprep.browser import launch_chromium, serve_directory
 
+
+def open_first_answers(page) -> None:
+    for summary in page.locator("details summary").all()[:2]:
+        summary.click()
+
+
+def start_drill(page) -> None:
+    page.locator("#mlp-explorer[data-ready='true']").wait_for()
+    page.get_by_role("button", name="Practise these").click()
+    page.get_by_role("button", name="Show answer (Space)").click()
+    page.locator(".mlp-drill__answer").wait_for()
+    page.locator(".mlp-drill").scroll_into_view_if_needed()
+
+
+ACTIONS = {"answers": open_first_answers, "drill": start_drill}
 PAGES = {
     "home": "",
     "explore": "explore/?difficulty=hard&company=meta",
+    "drill": "explore/?category=ml-fundamentals&difficulty=easy",
+    "answers": "questions/deep-learning/",
     "questions": "questions/",
     "category": "questions/ml-fundamentals/",
     "company": "companies/google/",
@@ -38,6 +55,8 @@ def main() -> None:
                 page = context.new_page()
                 for name in args.pages:
                     page.goto(base + PAGES[name], wait_until="networkidle")
+                    if name in ACTIONS:
+                        ACTIONS[name](page)
                     target = args.out / f"{name}-{viewport}-{scheme}.png"
                     page.screenshot(path=str(target), full_page=args.full_page)
                     print(target)

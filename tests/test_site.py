@@ -19,7 +19,7 @@ GUIDES = yaml.safe_load((FIXTURES / "guides.yml").read_text(encoding="utf-8"))
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
     report = validate(default_data_dir())
-    assert report.findings == [], "\n".join(map(str, report.findings))
+    assert report.errors == [], "\n".join(map(str, report.errors))
     return build_dataset(report.bank)
 
 
