@@ -58,6 +58,12 @@ def test_every_question_has_its_anchor_and_search_entry(built_site: Path, search
             assert wording in html.unescape(entry["text"]), (question.id, wording)
         for link in question.links:
             assert heading.find_next("a", href=link.archived or link.url) is not None, (question.id, link.url)
+        if question.answer:
+            details = heading.find_next("details")
+            assert details.find_previous("h2") is heading, question.id
+            lists = details.find_all("ul", recursive=False)
+            assert len(lists[0].find_all("li", recursive=False)) == len(question.answer.key_points), question.id
+            assert "Key points" in entry["text"] and "Pitfalls" in entry["text"], question.id
 
 
 def test_every_report_reaches_the_question_and_the_company_page(built_site: Path, dataset: Dataset) -> None:
