@@ -337,10 +337,13 @@
     const message = element("p", { class: "mlp-explorer__message", role: "alert" });
     transfer.append(exportButton, element("label", { class: "md-button" }, "Import progress", importInput), resetButton, message);
 
+    // Filters fold away on narrow screens, so results come first on a phone.
+    const filters = element("details", { class: "mlp-explorer__filters" }, element("summary", { text: "Filters" }), facets);
+    filters.open = window.matchMedia("(min-width: 45em)").matches;
     container.replaceChildren(
       element("div", { class: "mlp-explorer__bar" }, search, clear),
       element("div", { class: "mlp-explorer__body" },
-        facets,
+        filters,
         element("div", { class: "mlp-explorer__main" },
           element("div", { class: "mlp-explorer__summary" }, count, drill, element("label", { class: "mlp-explorer__due" }, dueOnly, " only unseen or due")),
           drillBox.root, list, more)),
