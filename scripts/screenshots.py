@@ -57,6 +57,7 @@ def main() -> None:
                     page.goto(base + PAGES[name], wait_until="networkidle")
                     if name in ACTIONS:
                         ACTIONS[name](page)
+                        page.wait_for_timeout(400)  # let the header's title cross-fade finish after the scroll
                     target = args.out / f"{name}-{viewport}-{scheme}.png"
                     page.screenshot(path=str(target), full_page=args.full_page)
                     print(target)
