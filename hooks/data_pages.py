@@ -5,19 +5,25 @@ scripts/generate.py); this file only connects it to MkDocs events.
 """
 
 import logging
+from functools import partial
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from mlprep.codes import CODES
-from mlprep.dataset import build_dataset
+from mlprep.dataset import Dataset, build_dataset
+from mlprep.export import write_anki_deck
 from mlprep.findings import Finding
-from mlprep.render import GeneratedPage, render_site, site_nav
+from mlprep.forked import Forked
+from mlprep.render import DECK_URI, GeneratedPage, render_site, site_nav
 from mlprep.validate import default_data_dir, validate
 
 log = logging.getLogger("mkdocs.plugins.data_pages")
 _pages: list[GeneratedPage] = []
+_datasets: list[Dataset] = []
+_deck_writers: list[Forked[None]] = []
 
 
 def log_line(finding: Finding) -> None:
@@ -37,7 +43,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if report.errors:
         raise PluginError(f"data/ has {len(report.errors)} error(s); fix the lines above and build again.")
     dataset = build_dataset(report.bank)
-    _pages[:] = render_site(dataset, config.site_url or "")
+    _datasets[:] = [dataset]
+    _pages[:] = render_site(dataset)
     config.nav = site_nav(dataset)
     return config
 
@@ -50,4 +57,31 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, page.src_uri, content=page.content)
         file.edit_uri = f"../{page.edit_path}"  # edit_uri points at docs/; the data lives beside it
         files.append(file)
+    files.append(start_deck(config))
     return files
+
+
+def start_deck(config: MkDocsConfig) -> File:
+    """Write the Anki deck on another core while MkDocs renders the pages; it lands in site_dir itself.
+
+    The placeholder exists from the start, so MkDocs sees source and destination as one file and
+    copies nothing; the writer replaces it atomically when the deck is complete.
+    """
+    target = Path(config.site_dir) / DECK_URI
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.touch()
+    _deck_writers[:] = [Forked(partial(write_anki_deck, _datasets[0], config.site_url or "", target))]
+    return File.generated(config, DECK_URI, abs_src_path=str(target))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    for writer in _deck_writers:
+        try:
+            writer.result()
+        except Exception as error:
+            raise PluginError(f"writing {DECK_URI} failed: {error}") from error
+
+
+def on_build_error(error: Exception) -> None:
+    for writer in _deck_writers:
+        writer.cancel()

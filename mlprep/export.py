@@ -5,7 +5,7 @@ import hashlib
 import html
 import io
 import json
-import tempfile
+import os
 from pathlib import Path
 from typing import Any
 
@@ -94,8 +94,8 @@ ANKI_MODEL = genanki.Model(
 )
 
 
-def anki_deck(dataset: Dataset, site_url: str) -> bytes:
-    """An .apkg package: one sub-deck per category, one note per question, with answers and links."""
+def write_anki_deck(dataset: Dataset, site_url: str, target: Path) -> None:
+    """Write the .apkg package (one sub-deck per category, one note per question) to target, atomically."""
     titles = {category.id: category.title for category in dataset.categories}
     decks = {cid: genanki.Deck(_stable_id(cid), f"{DECK_NAME}::{title}") for cid, title in titles.items()}
     for question in dataset.questions:
@@ -112,7 +112,6 @@ def anki_deck(dataset: Dataset, site_url: str) -> bytes:
             site_url + question_url(question),
         ]
         decks[question.category].add_note(genanki.Note(model=ANKI_MODEL, fields=fields, guid=genanki.guid_for(question.id)))
-    with tempfile.TemporaryDirectory() as folder:
-        target = Path(folder) / "deck.apkg"
-        genanki.Package(list(decks.values())).write_to_file(str(target))
-        return target.read_bytes()
+    partial = target.with_name(target.name + ".part")  # a reader never sees half a package
+    genanki.Package(list(decks.values())).write_to_file(str(partial))
+    os.replace(partial, target)

@@ -24,6 +24,7 @@ Position = tuple[int, int]
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
+_TAB_INDENT = re.compile(r"^( *)\t", re.MULTILINE)  # the first tab of an indent, after any spaces
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 
 
@@ -92,12 +93,10 @@ def _not_utf8(path: str, raw: bytes, error: UnicodeDecodeError) -> Finding:
 
 
 def _tab_indents(path: str, text: str) -> list[Finding]:
-    findings = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        indent = re.match(r"[ \t]*", line).group()  # type: ignore[union-attr]
-        if "\t" in indent:
-            findings.append(Finding(path, number, indent.index("\t") + 1, "E004", "line is indented with a tab"))
-    return findings
+    return [
+        Finding(path, text.count("\n", 0, tab.start()) + 1, len(tab.group(1)) + 1, "E004", "line is indented with a tab")
+        for tab in _TAB_INDENT.finditer(text)
+    ]
 
 
 def _syntax_finding(path: str, error: yaml.YAMLError) -> Finding:

@@ -10,12 +10,13 @@ from typing import Any
 import jinja2
 
 from mlprep.dataset import Company, Dataset, Question
-from mlprep.export import CSV_FIELDS, anki_deck, question_record, questions_csv, questions_json
+from mlprep.export import CSV_FIELDS, question_record, questions_csv, questions_json
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE_DIR = ROOT / "templates"
 HOME_TEMPLATE = ROOT / "docs" / "index.md"
 ANKI_DECK = "ml-interview-prep.apkg"
+DECK_URI = f"api/{ANKI_DECK}"  # written by export.write_anki_deck, not returned with the pages
 
 RESOURCE_KINDS = {
     "book": "Books",
@@ -40,7 +41,7 @@ class GeneratedPage:
     """A page or file of the site made from data: where it goes, what it holds, which source to edit."""
 
     src_uri: str
-    content: str | bytes
+    content: str
     edit_path: str
 
 
@@ -103,7 +104,7 @@ def questions_by_year(dataset: Dataset, company: Company) -> list[tuple[int, lis
     return sorted(by_year.items(), reverse=True)
 
 
-def render_site(dataset: Dataset, site_url: str = "") -> list[GeneratedPage]:
+def render_site(dataset: Dataset) -> list[GeneratedPage]:
     env = environment()
     context = site_context(dataset)
     context.update(difficulty_counts=difficulty_counts, questions_by_year=questions_by_year, csv_fields=CSV_FIELDS)
@@ -128,7 +129,7 @@ def render_site(dataset: Dataset, site_url: str = "") -> list[GeneratedPage]:
         pages.append(page(f"roles/{role.id}.md", "role.md.j2", dataset.sources["roles"], role=role))
     pages.append(page("api/index.md", "api.md.j2", "templates/api.md.j2", deck=ANKI_DECK))
     pages.append(page("explore.md", "explore.md.j2", "templates/explore.md.j2", labels=explorer_labels(dataset)))
-    return pages + export_files(dataset, site_url)
+    return pages + export_files(dataset)
 
 
 def explorer_labels(dataset: Dataset) -> dict[str, Any]:
@@ -141,13 +142,12 @@ def explorer_labels(dataset: Dataset) -> dict[str, Any]:
     }
 
 
-def export_files(dataset: Dataset, site_url: str) -> list[GeneratedPage]:
-    """The question bank as JSON, CSV and an Anki deck, for other tools (documented on /api/)."""
+def export_files(dataset: Dataset) -> list[GeneratedPage]:
+    """The question bank as JSON and CSV, for other tools (documented on /api/; the deck is written apart)."""
     source = dataset.sources["categories"]
     return [
         GeneratedPage("api/questions.json", questions_json(dataset), source),
         GeneratedPage("api/questions.csv", questions_csv(dataset), source),
-        GeneratedPage(f"api/{ANKI_DECK}", anki_deck(dataset, site_url), source),
     ]
 
 

@@ -109,10 +109,16 @@ def http_urls(bank: Bank) -> Iterator[Finding]:
     for document in _all_documents(bank):
         for where, value in _strings(document.data, ()):
             key = next((part for part in reversed(where) if isinstance(part, str)), "")
-            urls = [value] if key in URL_KEYS else _MARKDOWN_LINK.findall(_CODE.sub("", value))
-            for url in urls:
+            for url in _urls_in(key, value):
                 if _is_bad_url(url, strict=key in URL_KEYS):
                     yield document.finding(where, "E205", f"'{key}' links to '{url}', which is not an http(s) address")
+
+
+def _urls_in(key: str, value: str) -> list[str]:
+    """A url field's value, or the targets of the Markdown links in a text (code spans skipped)."""
+    if key in URL_KEYS:
+        return [value]
+    return _MARKDOWN_LINK.findall(_CODE.sub("", value)) if "](" in value else []
 
 
 def _is_bad_url(url: str, *, strict: bool) -> bool:
@@ -142,8 +148,8 @@ def non_empty_questions(bank: Bank) -> Iterator[Finding]:
 def no_html(bank: Bank) -> Iterator[Finding]:
     for document in _all_documents(bank):
         for where, value in _strings(document.data, ()):
-            if where[-2:] == ("code", "source"):
-                continue  # shown as a highlighted code block, where `a < b > c` is code, not markup
+            if "<" not in value or where[-2:] == ("code", "source"):
+                continue  # no markup possible; or a highlighted code block, where `a < b > c` is code
             tag = _HTML_TAG.search(_CODE.sub("", value))
             if tag:
                 yield document.finding(where, "E208", f"HTML markup '{tag.group(0)}' is not allowed in text")

@@ -3,16 +3,27 @@
 import os
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
 from pathlib import Path
+from typing import NamedTuple
 
 from mlprep.findings import Finding, errors
+from mlprep.forked import Forked
 from mlprep.loader import Document, load_document
 from mlprep.rules import RULES, Bank
 from mlprep.schema import check_shape
 
 DATA_KINDS = {"categories.yml": "categories", "roles.yml": "roles", "resources.yml": "resources"}
 REQUIRED_FILES = tuple(DATA_KINDS)
+PARALLEL_FROM_BYTES = 1 << 20  # below this, forking costs more than it saves
+CHILD_SHARE = 0.7  # of the bytes: the rules take this process about half as long as the schema checks
 FOLDER_KINDS = {"questions": "questions", "companies": "company"}
+
+
+class LoadedFile(NamedTuple):
+    document: Document
+    kind: str
+    size: int
 
 
 @dataclass
@@ -44,13 +55,14 @@ def display_path(file: Path) -> str:
         return file.resolve().as_posix()
 
 
-def validate(data_dir: Path, *, max_year: int | None = None) -> Report:
+def validate(data_dir: Path, *, max_year: int | None = None, parallel: bool | None = None) -> Report:
+    """Every finding of data_dir; `parallel` (default: for large data) checks shapes on a second core."""
     findings = [
         Finding(display_path(data_dir / name), 1, 1, "E008", f"{name} is missing")
         for name in REQUIRED_FILES
         if not (data_dir / name).is_file()
     ]
-    documents: dict[str, list[Document]] = {}
+    loaded: list[LoadedFile] = []
     for file in sorted(p for p in data_dir.rglob("*") if p.is_file()):
         shown = display_path(file)
         kind = kind_of(file.relative_to(data_dir))
@@ -60,12 +72,32 @@ def validate(data_dir: Path, *, max_year: int | None = None) -> Report:
         document, load_findings = load_document(file, shown)
         findings += load_findings
         if document is not None:
-            findings += check_shape(document, kind)
-            documents.setdefault(kind, []).append(document)
+            loaded.append(LoadedFile(document, kind, file.stat().st_size))
+    documents: dict[str, list[Document]] = {}
+    for each in loaded:
+        documents.setdefault(each.kind, []).append(each.document)
     bank = Bank(documents, max_year if max_year is not None else date.today().year + 1)
-    for rule in RULES:
-        findings += rule(bank)
+    if parallel is None:
+        parallel = sum(each.size for each in loaded) >= PARALLEL_FROM_BYTES
+    findings += check_shapes_beside_rules(loaded, bank) if parallel else check_shapes(loaded) + run_rules(bank)
     return Report(bank, sorted(set(findings)))
+
+
+def check_shapes(loaded: list[LoadedFile]) -> list[Finding]:
+    return [finding for each in loaded for finding in check_shape(each.document, each.kind)]
+
+
+def run_rules(bank: Bank) -> list[Finding]:
+    return [finding for rule in RULES for finding in rule(bank)]
+
+
+def check_shapes_beside_rules(loaded: list[LoadedFile], bank: Bank) -> list[Finding]:
+    """A forked child checks the first files' shapes (CHILD_SHARE of the bytes) while this process runs the rules."""
+    running = list(accumulate((each.size for each in loaded), initial=0))
+    split = next((index for index, upto in enumerate(running) if upto >= CHILD_SHARE * running[-1]), len(loaded))
+    child = Forked(lambda: check_shapes(loaded[:split]))
+    findings = run_rules(bank) + check_shapes(loaded[split:])
+    return findings + child.result()
 
 
 def default_data_dir() -> Path:

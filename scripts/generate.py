@@ -15,7 +15,8 @@ from pathlib import Path
 import yaml
 
 from mlprep.dataset import build_dataset
-from mlprep.render import ROOT, render_site, site_nav
+from mlprep.export import write_anki_deck
+from mlprep.render import DECK_URI, ROOT, render_site, site_nav
 from mlprep.validate import default_data_dir, validate
 
 
@@ -34,12 +35,12 @@ def main(argv: list[str] | None = None) -> int:
     dataset = build_dataset(report.bank)
     shutil.copytree(ROOT / "docs", args.out, dirs_exist_ok=True)
     site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url", "")
-    pages = render_site(dataset, site_url)
+    pages = render_site(dataset)
     for page in pages:
         target = args.out / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        content = page.content if isinstance(page.content, bytes) else page.content.encode("utf-8")
-        target.write_bytes(content)
+        target.write_text(page.content, encoding="utf-8")
+    write_anki_deck(dataset, site_url, args.out / DECK_URI)
     if args.config:
         config = hookless_config(args.out, site_nav(dataset), args.config.parent)
         args.config.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")

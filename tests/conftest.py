@@ -1,9 +1,13 @@
 """Shared fixtures: data folders built from tests/fixtures, and one strict build of the real site."""
 
+import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
+import tempfile
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,6 +50,17 @@ def mkdocs_build(site_dir: Path, data_dir: Path | None = None, *, strict: bool =
     command = [str(Path(sys.executable).with_name("mkdocs")), "build", "--site-dir", str(site_dir)]
     command += ["--strict"] if strict else []
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+
+
+def deck_contents(package: Path) -> tuple[list[list[str]], set[str]]:
+    """An .apkg package's notes (their fields) and deck names, read from its SQLite collection."""
+    with zipfile.ZipFile(package) as archive, tempfile.TemporaryDirectory() as folder:
+        archive.extract("collection.anki2", folder)
+        with sqlite3.connect(Path(folder) / "collection.anki2") as db:
+            notes = [fields.split("\x1f") for (fields,) in db.execute("select flds from notes")]
+            decks = json.loads(db.execute("select decks from col").fetchone()[0])
+        db.close()
+    return notes, {deck["name"] for deck in decks.values()}
 
 
 @pytest.fixture(scope="session")

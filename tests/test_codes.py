@@ -29,11 +29,12 @@ def test_every_code_has_a_fixture() -> None:
     assert [path.name for path in FIXTURE_DIRS] == sorted(CODES)
 
 
+@pytest.mark.parametrize("parallel", [False, True], ids=["one-core", "two-cores"])
 @pytest.mark.parametrize("fixture", FIXTURE_DIRS, ids=lambda path: path.name)
-def test_fixture_gives_exactly_its_lines(fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fixture_gives_exactly_its_lines(fixture: Path, parallel: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     make_data_dir(tmp_path, fixture)
     monkeypatch.chdir(tmp_path)
-    report = validate(Path("data"), max_year=FIXTURE_MAX_YEAR)
+    report = validate(Path("data"), max_year=FIXTURE_MAX_YEAR, parallel=parallel)
     lines = [str(finding) for finding in report.findings]
     assert lines == expected_lines(fixture)
     assert fixture.name in {finding.code for finding in report.findings}

@@ -1,17 +1,16 @@
 """The exports: JSON and CSV agree with the data, and the Anki deck is a valid package with one note per question."""
 
 import csv
+import html
 import io
 import json
-import sqlite3
-import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL
+from conftest import MINIMAL, deck_contents
 
 from mlprep.dataset import Dataset, build_dataset
-from mlprep.export import anki_deck, questions_csv, questions_json
+from mlprep.export import question_url, questions_csv, questions_json, write_anki_deck
 from mlprep.validate import default_data_dir, validate
 
 
@@ -58,18 +57,13 @@ def test_csv_matches_json(dataset: Dataset) -> None:
 
 def test_anki_package_is_valid_with_one_note_per_question(dataset: Dataset, tmp_path: Path) -> None:
     package = tmp_path / "deck.apkg"
-    package.write_bytes(anki_deck(dataset, "https://example.org/site/"))
-    with zipfile.ZipFile(package) as archive:
-        assert "collection.anki2" in archive.namelist()
-        archive.extract("collection.anki2", tmp_path)
-    with sqlite3.connect(tmp_path / "collection.anki2") as db:
-        notes = db.execute("select flds from notes").fetchall()
-        decks = json.loads(db.execute("select decks from col").fetchone()[0])
+    write_anki_deck(dataset, "https://example.org/site/", package)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.apkg"]  # the partial file was renamed
+    notes, names = deck_contents(package)
     assert len(notes) == len(dataset.questions)
-    questions = sorted(fields.split("\x1f")[0] for (fields,) in notes)
-    assert questions == sorted(
-        q.question.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#x27;").replace('"', "&quot;")
-        for q in dataset.questions
+    questions = sorted(fields[0] for fields in notes)
+    assert questions == sorted(html.escape(q.question) for q in dataset.questions)
+    assert sorted(fields[5] for fields in notes) == sorted(
+        f"https://example.org/site/{question_url(q)}" for q in dataset.questions
     )
-    names = {deck["name"] for deck in decks.values()}
     assert {f"ML Interview Prep::{c.title}" for c in dataset.categories} <= names

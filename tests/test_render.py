@@ -14,13 +14,12 @@ from mlprep.validate import validate
 def pages() -> dict[str, str]:
     report = validate(MINIMAL)
     assert report.findings == []
-    return {page.src_uri: page.content for page in render_site(build_dataset(report.bank), "https://example.org/site/")}
+    return {page.src_uri: page.content for page in render_site(build_dataset(report.bank))}
 
 
 def test_pages_and_their_addresses(pages: dict[str, str]) -> None:
     assert sorted(pages) == [
         "api/index.md",
-        "api/ml-interview-prep.apkg",
         "api/questions.csv",
         "api/questions.json",
         "companies/acme.md",

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURES
+from conftest import FIXTURES, deck_contents
 
 from mlprep.dataset import Dataset, build_dataset
+from mlprep.export import question_url
 from mlprep.validate import default_data_dir, validate
 
 GUIDES = yaml.safe_load((FIXTURES / "guides.yml").read_text(encoding="utf-8"))
@@ -122,6 +123,13 @@ def test_generated_pages_edit_their_yaml_source(built_site: Path) -> None:
     assert edit["href"] == "https://github.com/mlprep/ml-interview-prep/edit/main/data/questions/nlp.yml"
     edit = page(built_site, "strategies").find("a", title="Edit this page")
     assert edit["href"] == "https://github.com/mlprep/ml-interview-prep/edit/main/docs/strategies.md"
+
+
+def test_the_anki_deck_written_beside_the_build_is_complete(built_site: Path, dataset: Dataset) -> None:
+    notes, _ = deck_contents(built_site / "api" / "ml-interview-prep.apkg")
+    permalinks = sorted(fields[5] for fields in notes)
+    assert permalinks == sorted(f"https://mlprep.github.io/ml-interview-prep/{question_url(q)}" for q in dataset.questions)
+    assert not list((built_site / "api").glob("*.part"))
 
 
 def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
