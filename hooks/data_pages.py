@@ -5,6 +5,7 @@ scripts/generate.py); this file only connects it to MkDocs events.
 """
 
 import logging
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from mlprep.codes import CODES
-from mlprep.dataset import Dataset, build_dataset
+from mlprep.dataset import build_dataset
 from mlprep.export import write_anki_deck
 from mlprep.findings import Finding
 from mlprep.forked import Forked
@@ -22,7 +23,7 @@ from mlprep.validate import default_data_dir, validate
 
 log = logging.getLogger("mkdocs.plugins.data_pages")
 _pages: list[GeneratedPage] = []
-_datasets: list[Dataset] = []
+_deck_jobs: list[Callable[[Path], None]] = []  # the deck to write, once on_files knows site_dir is clean
 _deck_writers: list[Forked[None]] = []
 
 
@@ -43,7 +44,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if report.errors:
         raise PluginError(f"data/ has {len(report.errors)} error(s); fix the lines above and build again.")
     dataset = build_dataset(report.bank)
-    _datasets[:] = [dataset]
+    _deck_jobs[:] = [partial(write_anki_deck, dataset, config.site_url or "")]
     _pages[:] = render_site(dataset)
     config.nav = site_nav(dataset)
     return config
@@ -70,7 +71,7 @@ def start_deck(config: MkDocsConfig) -> File:
     target = Path(config.site_dir) / DECK_URI
     target.parent.mkdir(parents=True, exist_ok=True)
     target.touch()
-    _deck_writers[:] = [Forked(partial(write_anki_deck, _datasets[0], config.site_url or "", target))]
+    _deck_writers[:] = [Forked(partial(_deck_jobs[0], target))]
     return File.generated(config, DECK_URI, abs_src_path=str(target))
 
 

@@ -90,7 +90,3 @@ CODES: dict[str, Code] = {
         fails_strict=False,
     ),
 }
-
-
-def code_hint(code: str) -> str:
-    return CODES[code].fix
